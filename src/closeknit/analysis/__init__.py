@@ -1,0 +1,1 @@
+"""The analysis engine: model, rules and coaching, independent of storage and web."""

@@ -1,0 +1,54 @@
+"""Text preparation shared by training and inference.
+
+The encoder's vocabulary has almost no emoji, yet emoji carry much of the tone of
+a text message ("🙄", "😭"). They are spelled out as words before tokenising, the
+same way at training and at run time.
+"""
+
+from __future__ import annotations
+
+import re
+
+import emoji
+
+_SPACES = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
+
+MAX_CHARS = 5000
+"""Texts longer than this are analysed sentence by sentence."""
+
+
+def normalise(text: str) -> str:
+    """Spell out emoji as words and collapse runs of white space."""
+    spelled = emoji.demojize(text, delimiters=(" ", " "))
+    return _SPACES.sub(" ", spelled.replace("_", " ")).strip()
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a message into sentences on end punctuation and line breaks.
+
+    Chat messages are short and informal, so a punctuation rule is enough here;
+    no abbreviation handling is attempted.
+    """
+    return [part.strip() for part in _SENTENCE_END.split(text) if part and part.strip()]
+
+
+def chunk_long_text(text: str, limit: int = MAX_CHARS) -> list[str]:
+    """Cut a long text into pieces of whole sentences, each at most ``limit`` chars.
+
+    A single sentence longer than ``limit`` is cut at the limit.
+    """
+    pieces: list[str] = []
+    current = ""
+    for sentence in split_sentences(text):
+        while len(sentence) > limit:
+            pieces.append(sentence[:limit])
+            sentence = sentence[limit:]
+        if current and len(current) + 1 + len(sentence) > limit:
+            pieces.append(current)
+            current = sentence
+        else:
+            current = f"{current} {sentence}".strip()
+    if current:
+        pieces.append(current)
+    return pieces

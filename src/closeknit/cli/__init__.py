@@ -1,0 +1,1 @@
+"""Thin command-line adapters over the library API."""
