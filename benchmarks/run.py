@@ -105,6 +105,36 @@ def speed_section(shared: Path) -> list[str]:
     return out
 
 
+_BULK = """
+import resource, sys, time
+from closeknit.cli.main import run
+started = time.perf_counter()
+code = run(["--threads", "2", "analyze", "--jsonl", sys.argv[1], "--out", sys.argv[2]])
+print(code, time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def bulk_section(shared: Path) -> list[str]:
+    lines = (shared / "datasets" / "goemotions" / "test.tsv").read_text(encoding="utf-8").splitlines()
+    texts = [line.split("\t")[0] for line in lines]
+    out = [
+        "## Bulk coding memory (`closeknit analyze --jsonl`, one process per run)",
+        "",
+        "| input lines | seconds | lines/s | peak RSS (MB) |",
+        "|---:|---:|---:|---:|",
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in (2_000, 20_000):
+            src, dst = Path(tmp) / f"in{n}.jsonl", Path(tmp) / f"out{n}.jsonl"
+            src.write_text("".join(json.dumps({"id": i, "text": texts[i % len(texts)]}) + "\n" for i in range(n)), encoding="utf-8")
+            done = subprocess.run([sys.executable, "-c", _BULK, str(src), str(dst)], capture_output=True, text=True, check=True)
+            code, seconds, rss = done.stdout.split()[-3:]
+            assert code == "0" and len(dst.read_text().splitlines()) == n
+            out.append(f"| {n:,} | {float(seconds):.1f} | {n / float(seconds):.0f} | {float(rss):.0f} |")
+    out += ["", "Lines are read, analysed and written one batch at a time, so peak memory does not grow with the input.", ""]
+    return out
+
+
 def install_size_section() -> list[str]:
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run([sys.executable, "-m", "venv", tmp], check=True)
@@ -146,6 +176,7 @@ def main() -> None:
     ]
     body += accuracy_section(args.shared)
     body += speed_section(args.shared)
+    body += bulk_section(args.shared)
     if not args.skip_install_size:
         body += install_size_section()
     body += [f"_Benchmarks took {time.time() - started:.0f} s._", ""]

@@ -41,6 +41,11 @@ from train import Coach, best_f1, load_rows  # noqa: E402
 
 MODEL_FILE = "coach-encoder.int8.onnx"
 MAX_LENGTH = 128
+SAFETY_OUTPUTS = ("crisis", "abuse_risk")
+SAFETY_RECALL = 0.85
+"""Safety labels lean towards recall: the threshold is lowered, if needed, until validation
+recall reaches this, but never below SAFETY_FLOOR (below it, most alerts would be false)."""
+SAFETY_FLOOR = 0.2
 
 
 def export_onnx(trained: Path, base: Path, n_outputs: int, target: Path) -> None:
@@ -78,6 +83,7 @@ class _Calibration(CalibrationDataReader):  # type: ignore[misc]
 
 
 def quantise(fp32: Path, target: Path, data: Path, tokenizer: Path, seed: int) -> None:
+    fp32, target, data, tokenizer = fp32.resolve(), target.resolve(), data.resolve(), tokenizer.resolve()
     prepared = fp32.with_name("prepared.onnx")
     with contextlib.chdir(fp32.parent):  # the quantiser leaves scratch files in the working folder
         _quantise_here(fp32, prepared, target, data, tokenizer, seed)
@@ -111,6 +117,9 @@ def tune_thresholds(classifier: OnnxEncoderClassifier, rows: list[dict[str, obje
     for j, name in enumerate(outputs):
         keep = masks[:, j] > 0
         f1, threshold = best_f1(probs[keep, j], targets[keep, j]) if targets[keep, j].sum() else (0.0, 0.5)
+        if name in SAFETY_OUTPUTS:
+            threshold = max(SAFETY_FLOOR, min(threshold, recall_threshold(probs[keep, j], targets[keep, j], SAFETY_RECALL)))
+            f1 = f1_at(probs[keep, j], targets[keep, j], threshold)
         tuned[name] = {"threshold": round(threshold, 2), "val_f1": round(f1, 4), "val_positives": int(targets[keep, j].sum())}
     return tuned
 
@@ -123,6 +132,21 @@ def _stages(run: dict[str, object]) -> list[dict[str, object]]:
         run = json.loads((Path(str(run["init"])) / "training-run.json").read_text())
         stages.insert(0, {k: run.get(k) for k in keys} | {"data": run["data"]["sources"]})  # type: ignore[index]
     return stages
+
+
+def f1_at(probs: np.ndarray, gold: np.ndarray, threshold: float) -> float:
+    pred, truth = probs >= threshold, gold > 0.5
+    tp = float((pred & truth).sum())
+    return 2 * tp / (2 * tp + float((pred & ~truth).sum()) + float((~pred & truth).sum())) if tp else 0.0
+
+
+def recall_threshold(probs: np.ndarray, gold: np.ndarray, recall: float) -> float:
+    """The highest threshold (step 0.01) whose recall on ``gold`` is at least ``recall``."""
+    positives = np.sort(probs[gold > 0.5])
+    if not len(positives):
+        return 0.5
+    allowed_misses = int(np.floor((1 - recall) * len(positives)))
+    return float(max(0.01, np.floor(positives[allowed_misses] * 100) / 100))
 
 
 def sha256(path: Path) -> str:
