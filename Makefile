@@ -55,7 +55,8 @@ model: $(VENV)/.train
 		--lr 1e-4 --epochs 3 --batch 64 --authored-repeat 4
 	$(BIN)/python training/train.py --data build/train-data --base build/base --init build/stage1 --out build/stage2 \
 		--lr 3e-5 --epochs 2 --batch 32 --authored-repeat 1 --other-sample 4000
-	$(BIN)/python training/export.py --trained build/stage2 --base build/base --data build/train-data
+	$(BIN)/python training/refit_emotions.py --trained build/stage2 --base build/base --data build/train-data --out build/stage3
+	$(BIN)/python training/export.py --trained build/stage3 --base build/base --data build/train-data
 
 clean:
 	rm -rf build .mypy_cache .ruff_cache .pytest_cache

@@ -38,6 +38,6 @@ def analyze(text: str, *, context: str | None = None) -> Analysis:
     return default_engine().analyze(text, context=context)
 
 
-def analyze_many(items: Iterable[ItemLike], *, batch_size: int = 64, explain: bool = True) -> Iterator[Analysis]:
+def analyze_many(items: Iterable[ItemLike], *, batch_size: int = 256, explain: bool = True) -> Iterator[Analysis]:
     """Analyse many messages in batches, in input order."""
     return default_engine().analyze_many(items, batch_size=batch_size, explain=explain)

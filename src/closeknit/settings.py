@@ -26,7 +26,7 @@ class Settings(BaseSettings):
         default=None, description="Folder holding a coach model (manifest.json); default: the model shipped in the package."
     )
     threads: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1, le=256, description="CPU threads the model may use.")
-    batch_size: int = Field(default=64, ge=1, le=4096, description="Messages analysed together in bulk runs.")
+    batch_size: int = Field(default=256, ge=1, le=4096, description="Messages read and analysed together in bulk runs.")
     country: str | None = Field(
         default=None, min_length=2, max_length=4, description="ISO country code to choose help lines for; default: show all."
     )

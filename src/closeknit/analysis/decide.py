@@ -11,6 +11,8 @@ from closeknit.analysis import rules
 from closeknit.domain.analysis import EmotionResult, Evidence, LabelResult
 from closeknit.domain.labels import CODEBOOK_LABELS, EMOTIONS, kind_of
 
+_KINDS = [kind_of(label).value for label in CODEBOOK_LABELS]
+
 RULE_PROBABILITY = 0.97
 """Probability reported for a safety label raised by a pattern the model missed."""
 
@@ -53,14 +55,11 @@ def decide_labels(text: str, scores: Scores, thresholds: Thresholds, *, withhold
         present = np.array([label in rule_hits for label in CODEBOOK_LABELS])
     _gate_i_statement(text, present)
     _one_kind_of_question(probabilities, present)
+    rounded = np.round(probabilities, 4).tolist()
+    limits = np.round(thresholds.labels.astype(float), 4).tolist()
+    flags = present.tolist()
     return [
-        LabelResult(
-            label=label,
-            kind=kind_of(label).value,
-            probability=round(float(probabilities[i]), 4),
-            threshold=float(round(thresholds.labels[i], 4)),
-            present=bool(present[i]),
-        )
+        LabelResult(label=label, kind=_KINDS[i], probability=rounded[i], threshold=limits[i], present=flags[i])
         for i, label in enumerate(CODEBOOK_LABELS)
     ]
 
@@ -80,14 +79,11 @@ def _one_kind_of_question(probabilities: npt.NDArray[np.float64], present: npt.N
 
 def decide_emotions(scores: Scores, thresholds: Thresholds, *, withhold: bool = False) -> list[EmotionResult]:
     """Apply per-emotion thresholds."""
+    rounded = np.round(scores.emotions.astype(float), 4).tolist()
+    limits = np.round(thresholds.emotions.astype(float), 4).tolist()
+    flags = ((scores.emotions >= thresholds.emotions) & (not withhold)).tolist()
     return [
-        EmotionResult(
-            emotion=emotion,
-            probability=round(float(scores.emotions[i]), 4),
-            threshold=float(round(thresholds.emotions[i], 4)),
-            present=bool(scores.emotions[i] >= thresholds.emotions[i]) and not withhold,
-        )
-        for i, emotion in enumerate(EMOTIONS)
+        EmotionResult(emotion=emotion, probability=rounded[i], threshold=limits[i], present=flags[i]) for i, emotion in enumerate(EMOTIONS)
     ]
 
 

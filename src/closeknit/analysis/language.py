@@ -94,6 +94,11 @@ _COMMON_ENGLISH = frozenset(
 )
 
 
+def preload() -> None:
+    """Load the language model now (a few hundred ms) rather than on first use."""
+    _identifier()
+
+
 @cache
 def _identifier() -> LanguageIdentifier:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

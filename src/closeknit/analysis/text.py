@@ -20,8 +20,9 @@ MAX_CHARS = 5000
 
 def normalise(text: str) -> str:
     """Spell out emoji as words and collapse runs of white space."""
-    spelled = emoji.demojize(text, delimiters=(" ", " "))
-    return _SPACES.sub(" ", spelled.replace("_", " ")).strip()
+    if not text.isascii():
+        text = emoji.demojize(text, delimiters=(" ", " ")).replace("_", " ")
+    return _SPACES.sub(" ", text).strip()
 
 
 def split_sentences(text: str) -> list[str]:
