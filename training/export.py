@@ -44,8 +44,8 @@ MAX_LENGTH = 128
 SAFETY_OUTPUTS = ("crisis", "abuse_risk")
 SAFETY_RECALL = 0.85
 """Safety labels lean towards recall: the threshold is lowered, if needed, until validation
-recall reaches this, but never below SAFETY_FLOOR (below it, most alerts would be false)."""
-SAFETY_FLOOR = 0.2
+recall reaches this, but never below SAFETY_FLOOR (below it, everyday complaints start to raise help lines)."""
+SAFETY_FLOOR = 0.3
 
 
 def export_onnx(trained: Path, base: Path, n_outputs: int, target: Path) -> None:

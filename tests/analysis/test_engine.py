@@ -115,9 +115,12 @@ def test_coded_crisis_language_is_caught(engine: Engine) -> None:
     assert "crisis" in engine.analyze("honestly thinking i might just kms tonight").present_labels
 
 
-def test_figurative_language_is_not_a_crisis(engine: Engine) -> None:
-    result = engine.analyze("this traffic is killing me lol, be there in 10")
-    assert result.safety is None
+@pytest.mark.parametrize(
+    "text",
+    ["this traffic is killing me lol, be there in 10", "you always leave me to do everything around here", "I'm so tired of this week"],
+)
+def test_everyday_complaints_do_not_raise_help_lines(engine: Engine, text: str) -> None:
+    assert engine.analyze(text).safety is None
 
 
 def test_non_english_gets_a_notice_instead_of_labels(engine: Engine) -> None:
