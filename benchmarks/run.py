@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -79,21 +80,32 @@ def _speed(which: str, texts: Path) -> dict[str, float]:
     return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
+ROUNDS = 3
+
+
+def _median(results: list[dict[str, float]]) -> dict[str, float]:
+    return {key: statistics.median(r[key] for r in results) for key in results[0]}
+
+
 def speed_section(shared: Path) -> list[str]:
     lines = (shared / "datasets" / "goemotions" / "test.tsv").read_text(encoding="utf-8").splitlines()[:2000]
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as handle:
         handle.write("\n".join(line.split("\t")[0] for line in lines))
-    ours, base = _speed("closeknit", Path(handle.name)), _speed("baseline", Path(handle.name))
+    runs: dict[str, list[dict[str, float]]] = {"closeknit": [], "baseline": []}
+    for _ in range(ROUNDS):  # alternate, so a noisy minute on a shared machine hurts both sides alike
+        for which, results in runs.items():
+            results.append(_speed(which, Path(handle.name)))
+    ours, base = _median(runs["closeknit"]), _median(runs["baseline"])
     ratio = ours["throughput"] / base["throughput"]
     rows = [
-        ("batch throughput (messages/s, batch 64)", "throughput", "{:.0f}", f"≥ 3x baseline {_mark(ratio >= 3)} ({ratio:.2f}x)"),
+        ("batch throughput (messages/s)", "throughput", "{:.0f}", f"≥ 3x baseline {_mark(ratio >= 3)} ({ratio:.2f}x)"),
         ("single message p50 (ms)", "p50_ms", "{:.1f}", ""),
         ("single message p95 (ms)", "p95_ms", "{:.1f}", f"≤ 15 ms {_mark(ours['p95_ms'] <= 15)}"),
         ("cold start: import + load + first call (s)", "cold_start_s", "{:.2f}", f"≤ 1.5 s {_mark(ours['cold_start_s'] <= 1.5)}"),
         ("peak RSS (MB)", "peak_rss_mb", "{:.0f}", f"≤ 350 MB {_mark(ours['peak_rss_mb'] <= 350)}"),
     ]
     out = [
-        "## Speed (2,000 GoEmotions test comments, 2 threads each, one run)",
+        f"## Speed (2,000 GoEmotions test comments, 2 threads each, median of {ROUNDS} alternating runs in fresh processes)",
         "",
         "| measure | Closeknit (onnxruntime, int8) | sentence-transformers + PyTorch (fp32) | ratio | target |",
         "|---|---:|---:|---:|---|",
@@ -101,7 +113,13 @@ def speed_section(shared: Path) -> list[str]:
     for name, key, fmt, target in rows:
         r = ours[key] / base[key]
         out.append(f"| {name} | {fmt.format(ours[key])} | {fmt.format(base[key])} | {r:.2f} | {target} |")
-    out += ["", "Closeknit's figures include the whole engine (rules, decisions, JSON-ready results); the baseline only encodes.", ""]
+    out += [
+        "",
+        "Closeknit's figures include the whole engine (rules, decisions, JSON-ready results); the baseline only encodes. "
+        "Closeknit reads 256 messages at a time, sorts them by length and runs the model 32 at a time; "
+        "sentence-transformers sorts all 2,000 by length and encodes 64 at a time.",
+        "",
+    ]
     return out
 
 
