@@ -26,34 +26,46 @@ def _any(*patterns: str) -> re.Pattern[str]:
 
 
 CRISIS = _any(
-    r"\b(?:kill|hang|hurt|harm|cut|cutting|off)\s+my\s*self\b",
-    r"\bkms\b|\bunalive\b|\bsuicid\w*|\bself[- ]?harm\w*|\boverdos\w*",
-    r"\b(?:want|wanna|wanted|going|gonna|plan(?:ning)?)\s+to\s+(?:die|end (?:it|it all|my life|things|everything))\b",
-    r"\b(?:don't|do not|dont|no longer)\s+want\s+to\s+(?:be alive|live|exist|be here|wake up)\b",
+    r"\b(?:kill|killing|hang|hanging|hurt|hurting|harm|harming|cut|cutting|punish|punishing|off)\s+my\s*self\b",
+    r"\bkms\b|\bunaliv\w*|\bsuicid\w*|\bsewer ?slide\b|\bself[- ]?harm(?:ing)?\b|\boverdos\w*",
+    r"\b(?:want|wanna|wanted|wants|going|gonna|plan(?:ning)?)\s+to\s+(?:die|end (?:it|it all|my life|things|everything))\b",
+    r"\b(?:end|ending|take|taking) (?:my|his|her|their) (?:own )?life\b|\bdo something to (?:myself|herself|himself)\b",
+    r"\b(?:don't|do not|dont|no longer|not sure i|not sure if i)\s+(?:want|wanna)\s+to\s+(?:be alive|live|exist|be here|wake up)\b",
     r"\bwish (?:i|I) (?:was|were) dead\b|\bbetter off (?:without me|if i (?:was|were)n't here|dead)\b",
     r"\b(?:no|any) (?:reason|point) (?:to|in) (?:live|living|going on)\b",
-    r"\b(?:take|taking|swallow|swallowing) (?:all|a bunch of|the whole bottle of) (?:my|the|those|these)? ?(?:pills|tablets|meds)\b",
-    r"\bhow many (?:pills|tablets|paracetamol|sleeping pills)\b",
-    r"\bsleep (?:forever|and never wake up)\b|\bnot wake up\b",
-    r"\bwon't be (?:around|here|a (?:problem|burden)) (?:much longer|for long|anymore)\b",
-    r"\bthis is (?:my )?goodbye\b|\b(?:wrote|written|writing) (?:a |my )?(?:letters?|notes?) to (?:everyone|you all|my)\b",
-    r"\b(?:i'm|i am|i'll|im) (?:going to|gonna) (?:kill|murder|stab|shoot) (?:him|her|them|you)\b(?!.*\b(?:lol|lmao|haha|jk)\b)",
+    r"\b(?:take|taking|swallow|swallowing) (?:all|a bunch of|the whole|a whole) (?:of )?(?:my |the |those |these )?(?:pills|tablets|meds|bottle|blister pack|packet)\b",
+    r"\bhow many (?:pills|tablets|paracetamol|sleeping pills|of (?:those|these|my) \w+)\b|\b(?:highest|tallest) (?:bridge|building|cliff)\b",
+    r"\bsleep (?:forever|and never wake up)\b|\b(?:not|never) wake up\b",
+    r"\bwon't be (?:around|here|a (?:problem|burden)) (?:much longer|for long|anymore)\b|\bafter tonight\b[^.!?]*\b(?:burden|deal with me|won't have to)\b",
+    r"\bthis is (?:my )?goodbye\b(?![^.!?]*\bto my\b)|\b(?:wrote|written|writing) (?:a |my )?(?:letters?|notes?) to (?:everyone|you all|my)\b",
+    r"\b(?:he|she|they)(?:'ll| will| is going to|'s going to) jump\b",
+    r"\b(?:i'm|i am|i'll|im|i will) (?:going to|gonna)? ?(?:kill|murder|stab|shoot|finish) (?:him|her|them)\b",
 )
+"""Explicit, coded and indirect crisis language (SCIENCE.md E.1)."""
 
+_JOKING = re.compile(r"\b(?:lol|lmao|haha\w*|jk|rip)\b|💀|😂|🤣|🙈|😅", _FLAGS)
+_NOT_CURRENT = re.compile(r"\bnot suicidal\b|\bused to\b|\bof embarrassment\b", _FLAGS)
+"""Markers of jokes and hyperbole (both labels), and of negation or the past (crisis only):
+a pattern in such a sentence does not count on its own; the model still reads it."""
+
+_PERSON = r"(?:he|she|they|you|dad|mum|mom|father|mother|husband|wife|boyfriend|girlfriend|partner|\w+'s (?:husband|wife|boyfriend|girlfriend|partner))"
 ABUSE = _any(
-    r"\byou(?:'re| are)? not allowed to\b|\bi (?:won't|will not|don't) let you (?:see|go|leave|work|talk)\b",
-    r"\b(?:won't|doesn't|does not|wouldn't|didn't) let me (?:see|go|leave|work|have|talk|use)\b",
-    r"\byou'll regret (?:it|this|leaving)\b|\bor else\b|\bmake you pay\b|\byou'll be sorry\b",
-    r"\bnever see (?:the|your|our) (?:kids|children|baby|son|daughter)\b",
-    r"\b(?:pushed|shoved|hit|hits|slapped|punched|choked|chokes|strangled|kicked|grabbed|shook|beat|beats|hurt) (?:me|my (?:mum|mom|mother|sister|brother|kids?|son|daughter|arm|neck|throat|face|hair))\b",
+    r"\byou(?:'re| are)? not allowed to (?:see|go|leave|work|have|talk|use|text|call|visit)\b|\bi (?:won't|will not|don't) let you (?:see|go|leave|work|talk)\b",
+    r"\b(?:won't|doesn't|does not|wouldn't|didn't) let (?:me|her|him) (?:see|go|leave|work|have|talk|use|visit|drive)\b",
+    r"\byou'll regret (?:it|this|leaving)\b|\bor else\b|\bmake (?:you|her|him) pay\b|\byou'll be sorry\b|\bsee what happens\b",
+    r"\bnever (?:see|find) (?:the|your|our|them|us)\b|\bi'll always find you\b|\bcan't hide from me\b",
+    rf"\b{_PERSON}\s+(?:\w+\s+)?(?:pushed|shoved|hit|hits|slapped|punched|choked|chokes|strangled|kicked|grabbed|slammed|beat|beats|broke|held) (?:me|her|him|them|my|mum|mom)\b",
     r"\bthrew (?:a|the|my|his|her)? ?\w+ at me\b|\b(?:by|round) (?:my|the) (?:throat|neck)\b",
-    r"\b(?:scared|afraid|terrified) (?:of (?:him|her|what (?:he|she|they)(?:'ll| will| might)? do)|(?:he|she)(?:'ll| will| might) (?:hurt|hit|kill))",
-    r"\bgive me your (?:phone|password|passcode|pin)\b|\b(?:track|tracking|monitor|monitoring|check|checking|read|reading|go through|went through) (?:your|my) (?:phone|messages|texts|location|emails)\b",
-    r"\b(?:i'll|i will|i'm going to|gonna) (?:hurt|hit|destroy|ruin|kill) (?:you|your)\b(?!.*\b(?:lol|lmao|haha|jk)\b)",
-    r"\b(?:don't|do not) make me (?:hurt|hit|do something)\b|\bwhat i'll do (?:to you|if you)\b",
-    r"\b(?:takes?|took|controls?|keeps?) (?:all )?(?:my|the) (?:money|bank card|wages|paycheck|car keys|passport|keys)\b",
-    r"\bforced me to\b|\bmade me (?:have sex|sleep with)\b",
+    r"\b(?:scared|afraid|terrified) (?:to go home|of (?:him|her|what (?:he|she|they)(?:'ll| will| might)? do)|(?:he|she)(?:'ll| will| might) (?:hurt|hit|kill))",
+    r"\bgive me your (?:phone|password|passcode|pin)\b|\bhand over your (?:bank card|phone|passport|keys|money)\b",
+    r"\b(?:he|she|they) (?:tracks?|monitors?|reads?|goes through|went through|checks?) (?:my|all my) (?:phone|messages|texts|location|emails)\b",
+    r"\b(?:i'll|i will|i'm going to|gonna) (?:hurt|hit|destroy|ruin|kill) (?:you|your)\b",
+    r"\b(?:don't|do not) make me (?:hurt|hit|do something|come (?:up )?there)\b|\bwhat i'll do (?:to you|if you)\b",
+    r"\b(?:takes?|took|controls?|keeps?) (?:all )?(?:my|the|her|his) (?:money|bank card|wages|paycheck|car keys|passport|medication|phone)\b",
+    r"\bforced me to\b|\bmade me (?:have sex|sleep with)\b|\bthreaten(?:ed|s|ing)? to\b",
+    r"\bif (?:i|you) leave[^.!?]*\b(?:kill|hurt|regret|sorry|find|take the kids)\b",
 )
+"""Threats, intimidation, coercive control and violence, made or described (SCIENCE.md E.2)."""
 
 _FEELING = r"(?:feel|felt|feeling|get|got|am|i'm|was|become|start to feel)\s+(?:so |really |a bit |kind of |pretty |quite |very |a little )?(?:\w+ ){0,2}?"
 I_GRAMMAR = _any(
@@ -189,10 +201,23 @@ class Match:
 
 
 def safety_matches(text: str) -> Iterator[Match]:
-    """Every crisis or abuse pattern found in ``text``."""
+    """Every crisis or abuse pattern found in ``text``.
+
+    A crisis pattern inside a sentence that also jokes, negates or speaks of the
+    past is left to the model.
+    """
     for label, pattern in (("crisis", CRISIS), ("abuse_risk", ABUSE)):
         for hit in pattern.finditer(text):
+            sentence = _sentence_around(text, hit.start(), hit.end())
+            if _JOKING.search(sentence) or (label == "crisis" and _NOT_CURRENT.search(sentence)):
+                continue
             yield Match(label, hit.start(), hit.end())
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(mark, 0, start) for mark in ".!?\n")
+    rights = [i for i in (text.find(mark, end) for mark in ".!?\n") if i >= 0]
+    return text[left + 1 : min(rights) if rights else len(text)]
 
 
 def has_i_statement_grammar(text: str) -> bool:
