@@ -118,3 +118,8 @@ def test_installed_command_streams_stdout(tmp_path: Path) -> None:
     exe = Path(sys.executable).with_name("closeknit")
     done = subprocess.run([str(exe), "analyze", "--jsonl", str(src)], capture_output=True, text=True, check=True)
     assert json.loads(done.stdout)["id"] == "a"
+
+
+def test_unknown_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["analyze", "--bogus"]) == 2
+    assert "No such option" in capsys.readouterr().err

@@ -32,24 +32,3 @@ def split_sentences(text: str) -> list[str]:
     no abbreviation handling is attempted.
     """
     return [part.strip() for part in _SENTENCE_END.split(text) if part and part.strip()]
-
-
-def chunk_long_text(text: str, limit: int = MAX_CHARS) -> list[str]:
-    """Cut a long text into pieces of whole sentences, each at most ``limit`` chars.
-
-    A single sentence longer than ``limit`` is cut at the limit.
-    """
-    pieces: list[str] = []
-    current = ""
-    for sentence in split_sentences(text):
-        while len(sentence) > limit:
-            pieces.append(sentence[:limit])
-            sentence = sentence[limit:]
-        if current and len(current) + 1 + len(sentence) > limit:
-            pieces.append(current)
-            current = sentence
-        else:
-            current = f"{current} {sentence}".strip()
-    if current:
-        pieces.append(current)
-    return pieces

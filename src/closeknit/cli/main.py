@@ -35,19 +35,12 @@ app.command("coach")(coach_command)
 def run(argv: list[str] | None = None) -> int:
     """Entry point: run the CLI and turn Closeknit errors into a message and exit code."""
     try:
-        app(args=argv, standalone_mode=False)
+        app(args=argv, prog_name="closeknit")  # standalone: usage errors print help and exit 2
     except CloseknitError as exc:
         Console(stderr=True).print(f"[bold red]Error[/] [{exc.code.value}] {exc.message}", highlight=False)
         return exc.exit_code
-    except typer.Abort:
-        return 130
-    except Exception as exc:  # click usage errors
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            return exc.exit_code
-        raise
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else 0
     return 0
 
 
