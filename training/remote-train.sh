@@ -1,35 +1,20 @@
 #!/usr/bin/env bash
-# Train several configurations side by side on one GPU machine and keep the best by
-# validation score. Used with the device tool: the prepared data and the fp16 base
-# model travel in devcarry/ (see training/README.md); results come back in $OUT,
-# with the weights split in 15 MB parts.
-set -euo pipefail
+# Stage 1 on a GPU machine (the device tool), in one short call.
+# Here first:  python training/base.py --out devcarry/base --half
+#              python training/prepare.py --out build/train-data [--codebook-glob ...]
+#              mkdir -p devcarry/train-data && cp build/train-data/meta.json devcarry/train-data/ \
+#                && gzip -c build/train-data/train.jsonl > devcarry/train-data/train.jsonl.gz \
+#                && gzip -c build/train-data/val.jsonl > devcarry/train-data/val.jsonl.gz
+# Then run this with carry ["devcarry"]. The log is written to $OUT as training goes, and the
+# best epoch's weights come back in 15 MB parts (join them with `cat model.part-* > model.safetensors`).
+# Lesson from the first run: one configuration per call, and an inner timeout that leaves time to copy.
+set -uo pipefail
 data=/tmp/data; mkdir -p "$data"
 cp devcarry/train-data/meta.json "$data/"
 gunzip -c devcarry/train-data/train.jsonl.gz > "$data/train.jsonl"
 gunzip -c devcarry/train-data/val.jsonl.gz > "$data/val.jsonl"
 nvidia-smi --query-gpu=name,memory.total --format=csv,noheader
-export PYTHONUNBUFFERED=1
-run() { name=$1; shift; python3 training/train.py --data "$data" --base devcarry/base --out "/tmp/$name" "$@" > "/tmp/$name.log" 2>&1; }
-run a --lr 1e-4 --epochs 6 --authored-repeat 4 &
-run b --lr 1e-4 --epochs 6 --authored-repeat 8 &
-run c --lr 5e-5 --epochs 8 --authored-repeat 6 &
-wait
-for n in a b c; do echo "== $n"; grep '^{' "/tmp/$n.log" || tail -20 "/tmp/$n.log"; done
-best=$(python3 - <<'PY'
-import json
-scores = {}
-for n in "abc":
-    try:
-        log = json.load(open(f"/tmp/{n}/training-run.json"))["log"]
-    except OSError:
-        continue
-    scores[n] = max((e["codebook_macro_f1"] + e["emotion_macro_f1"]) / 2 for e in log)
-print(max(scores, key=scores.get))
-PY
-)
-echo "best: $best"
-cd "/tmp/$best"
-split -b 15M model.safetensors "$OUT/model.part-"
-cp training-run.json val-thresholds.json "$OUT/"
-for n in a b c; do cp "/tmp/$n.log" "$OUT/train-$n.log" 2>/dev/null || true; done
+PYTHONUNBUFFERED=1 timeout "${TRAIN_SECONDS:-400}" python3 training/train.py --data "$data" --base devcarry/base --out /tmp/trained \
+  --lr "${LR:-1e-4}" --epochs "${EPOCHS:-3}" --batch 64 --authored-repeat 4 > "$OUT/train.log" 2>&1
+tail -5 "$OUT/train.log"
+cd /tmp/trained && split -b 15M model.safetensors "$OUT/model.part-" && cp ./*.json "$OUT/"
