@@ -21,6 +21,8 @@ class ErrorCode(StrEnum):
     BAD_SETTING = "E007"
     INPUT_NOT_FOUND = "E008"
     BAD_BATCH_SIZE = "E009"
+    CANNOT_WRITE = "E010"
+    OUTPUT_IS_INPUT = "E011"
 
 
 MESSAGES: dict[ErrorCode, str] = {
@@ -33,6 +35,8 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.BAD_SETTING: "Setting {name} is invalid: {reason}.",
     ErrorCode.INPUT_NOT_FOUND: "Cannot read {path}: {reason}.",
     ErrorCode.BAD_BATCH_SIZE: "The batch size must be between 1 and 4096, not {value}.",
+    ErrorCode.CANNOT_WRITE: "Cannot write {path}: {reason}.",
+    ErrorCode.OUTPUT_IS_INPUT: "The output file {path} is the input file; choose another --out so your input is not overwritten.",
 }
 
 EXIT_CODES: dict[ErrorCode, int] = {
@@ -45,6 +49,8 @@ EXIT_CODES: dict[ErrorCode, int] = {
     ErrorCode.BAD_SETTING: 2,
     ErrorCode.INPUT_NOT_FOUND: 2,
     ErrorCode.BAD_BATCH_SIZE: 2,
+    ErrorCode.CANNOT_WRITE: 2,
+    ErrorCode.OUTPUT_IS_INPUT: 2,
 }
 
 

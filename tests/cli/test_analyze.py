@@ -123,3 +123,25 @@ def test_installed_command_streams_stdout(tmp_path: Path) -> None:
 def test_unknown_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["analyze", "--bogus"]) == 2
     assert "No such option" in capsys.readouterr().err
+
+
+def test_failed_run_leaves_no_partial_output(tmp_path: Path) -> None:
+    out = tmp_path / "o.jsonl"
+    out.write_text("earlier results\n")
+    src = _write(tmp_path / "in.jsonl", [json.dumps({"text": "hi there"}), "{broken"])
+    assert run(["analyze", "--jsonl", str(src), "--out", str(out)]) == 3
+    assert out.read_text() == "earlier results\n"
+    assert not (tmp_path / "o.jsonl.partial").exists()
+
+
+def test_output_that_is_the_input_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = _write(tmp_path / "in.jsonl", [json.dumps({"text": "hi there"})])
+    assert run(["analyze", "--jsonl", str(src), "--out", str(src)]) == 2
+    assert "E011" in capsys.readouterr().err
+    assert json.loads(src.read_text())["text"] == "hi there"
+
+
+def test_unwritable_output_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = _write(tmp_path / "in.jsonl", [json.dumps({"text": "hi there"})])
+    assert run(["analyze", "--jsonl", str(src), "--out", str(tmp_path / "missing" / "o.jsonl")]) == 2
+    assert "E010" in capsys.readouterr().err

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import IO, Annotated
 
 import typer
 from rich.console import Console
@@ -47,26 +47,47 @@ def _bulk(path: Path, out: Path | None, skip_bad: bool, settings: Settings) -> N
         size = path.stat().st_size
     except OSError as exc:
         raise CloseknitError(ErrorCode.INPUT_NOT_FOUND, path=path, reason=exc.strerror or str(exc)) from exc
-    engine = engine_for(settings)
-    stderr = Console(stderr=True)
-    columns = (TextColumn("Analysing"), BarColumn(), TransferSpeedColumn(), TimeRemainingColumn())
-    target = out.open("w", encoding="utf-8") if out else sys.stdout
+    with source:
+        if out is None:
+            report = _code(source, size, sys.stdout, path, skip_bad, settings)
+        else:
+            report = _code_to_file(source, size, out, path, skip_bad, settings)
+    _summary(report, out, Console(stderr=True))
+
+
+def _code_to_file(source: IO[bytes], size: int, out: Path, path: Path, skip_bad: bool, settings: Settings) -> CodingReport:
+    """Write to a temporary file beside ``out`` and move it into place only on success,
+    so a failed run never leaves half a file or clobbers an earlier result."""
+    if out.exists() and out.resolve() == path.resolve():
+        raise CloseknitError(ErrorCode.OUTPUT_IS_INPUT, path=out)
+    partial = out.with_name(out.name + ".partial")
     try:
-        with source, Progress(*columns, console=stderr, disable=not stderr.is_terminal and size < 1) as progress:
-            task = progress.add_task("analyse", total=size)
-            report = code_jsonl(
-                source,
-                target,
-                engine,
-                path=path,
-                skip_bad=skip_bad,
-                batch_size=settings.batch_size,
-                progress=lambda n: progress.advance(task, n),
-            )
+        target = partial.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise CloseknitError(ErrorCode.CANNOT_WRITE, path=out, reason=exc.strerror or str(exc)) from exc
+    try:
+        with target:
+            report = _code(source, size, target, path, skip_bad, settings)
+        partial.replace(out)
     finally:
-        if out:
-            target.close()
-    _summary(report, out, stderr)
+        partial.unlink(missing_ok=True)
+    return report
+
+
+def _code(source: IO[bytes], size: int, target: IO[str], path: Path, skip_bad: bool, settings: Settings) -> CodingReport:
+    engine = engine_for(settings)
+    columns = (TextColumn("Analysing"), BarColumn(), TransferSpeedColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True)) as progress:
+        task = progress.add_task("analyse", total=size)
+        return code_jsonl(
+            source,
+            target,
+            engine,
+            path=path,
+            skip_bad=skip_bad,
+            batch_size=settings.batch_size,
+            progress=lambda n: progress.advance(task, n),
+        )
 
 
 def _summary(report: CodingReport, out: Path | None, stderr: Console) -> None:
