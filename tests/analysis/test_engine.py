@@ -147,3 +147,11 @@ def test_bad_batch_size_is_rejected(engine: Engine) -> None:
     with pytest.raises(CloseknitError) as info:
         list(engine.analyze_many(["hi"], batch_size=0))
     assert info.value.code is ErrorCode.BAD_BATCH_SIZE
+
+
+def test_a_pitfall_late_in_a_long_message_is_not_missed(engine: Engine) -> None:
+    text = "We went to the market this morning and bought apples, bread and cheese for the week. " * 25 + "You never listen to me."
+    assert 1000 < len(text) < 5000
+    result = engine.analyze(text)
+    assert "criticism" in result.present_labels
+    assert result.notices == ()

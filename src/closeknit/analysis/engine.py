@@ -19,7 +19,7 @@ from closeknit.analysis.encoder import OnnxEncoderClassifier
 from closeknit.analysis.language import detect_language, preload
 from closeknit.analysis.manifest import ENCODER, Manifest, load_manifest, shipped_model_dir
 from closeknit.analysis.safety import safety_block
-from closeknit.analysis.text import MAX_CHARS, normalise, split_sentences
+from closeknit.analysis.text import CHUNK_CHARS, MAX_CHARS, normalise, sentence_pieces, split_sentences
 from closeknit.domain.analysis import Analysis, Evidence, LabelResult, Notice
 from closeknit.domain.items import Item, ItemLike, as_item
 from closeknit.domain.labels import CODEBOOK_LABELS, PITFALLS
@@ -99,10 +99,10 @@ class Engine:
         if not item.text or not item.text.strip():
             where = f" in item {item.id}" if item.id else ""
             raise CloseknitError(ErrorCode.EMPTY_TEXT, where=where)
-        pieces = tuple(split_sentences(item.text)) if len(item.text) > MAX_CHARS else (item.text,)
+        pieces = (item.text,) if len(item.text) <= CHUNK_CHARS else tuple(sentence_pieces(item.text))
         language = detect_language(item.text[:2000]) if self.settings.language_check else None
         context = normalise(item.context) if item.context and item.context.strip() else None
-        return _Prepared(item, tuple(p[:MAX_CHARS] for p in pieces if p.strip()) or (item.text[:MAX_CHARS],), context, language)
+        return _Prepared(item, pieces, context, language)
 
     def _run_batch(self, batch: list[_Prepared], explain: bool) -> Iterator[Analysis]:
         flat = [(normalise(piece), prep.context) for prep in batch for piece in prep.pieces]
@@ -134,7 +134,7 @@ class Engine:
         present_emotions = [e.emotion for e in emotions if e.present]
         pitfalls = [label for label in PITFALLS if label in present]
         suggestions = () if safety or withhold else suggestions_for(text, pitfalls, present_emotions)
-        notices = [LONG_TEXT_NOTICE] if len(prep.pieces) > 1 else []
+        notices = [LONG_TEXT_NOTICE] if len(text) > MAX_CHARS else []
         if withhold:
             notices.append(Notice(NOT_ENGLISH_NOTICE.code, NOT_ENGLISH_NOTICE.message.format(language=prep.language)))
         return Analysis(
