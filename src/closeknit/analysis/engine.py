@@ -111,7 +111,7 @@ class Engine:
         for prep in batch:
             rows = probabilities[offset : offset + len(prep.pieces)]
             offset += len(prep.pieces)
-            yield self._build(prep, rows.max(axis=0), explain)
+            yield self._build(prep, rows, explain)
 
     def _predict_sorted(self, pairs: list[tuple[str, str | None]]) -> np.ndarray:
         order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1] or ""))
@@ -121,12 +121,13 @@ class Engine:
             result[chunk] = self._classifier.predict([pairs[i] for i in chunk])
         return result
 
-    def _build(self, prep: _Prepared, row: np.ndarray, explain: bool) -> Analysis:
+    def _build(self, prep: _Prepared, rows: np.ndarray, explain: bool) -> Analysis:
         text = prep.item.text
+        row = rows.max(axis=0)
         scores = Scores(row[: self._n_labels], row[self._n_labels :])
         withhold = prep.language not in (None, "en")
         labels = decide_labels(text, scores, self._thresholds, withhold=withhold)
-        labels = self._explain(text, prep.context, labels, explain)
+        labels = self._explain(prep, rows, labels, explain)
         emotions = decide_emotions(scores, self._thresholds, withhold=withhold)
         present = [item.label for item in labels if item.present]
         signals = [label for label in ("crisis", "abuse_risk") if label in present]
@@ -150,7 +151,8 @@ class Engine:
             extra={"id": prep.item.id} if prep.item.id else {},
         )
 
-    def _explain(self, text: str, context: str | None, labels: list[LabelResult], explain: bool) -> list[LabelResult]:
+    def _explain(self, prep: _Prepared, rows: np.ndarray, labels: list[LabelResult], explain: bool) -> list[LabelResult]:
+        text = prep.item.text
         needs_sentences: list[int] = []
         result = list(labels)
         for i, item in enumerate(labels):
@@ -162,17 +164,23 @@ class Engine:
             else:
                 needs_sentences.append(i)
         if needs_sentences:
-            sentence_evidence = self._sentence_evidence(text, context, [labels[i].label for i in needs_sentences], explain)
+            sentence_evidence = self._sentence_evidence(prep, rows, [labels[i].label for i in needs_sentences], explain)
             for i, evidence in zip(needs_sentences, sentence_evidence, strict=True):
                 result[i] = with_evidence(labels[i], (evidence,))
         return result
 
-    def _sentence_evidence(self, text: str, context: str | None, names: list[str], explain: bool) -> list[Evidence]:
+    def _sentence_evidence(self, prep: _Prepared, rows: np.ndarray, names: list[str], explain: bool) -> list[Evidence]:
+        """The sentence that scored highest for each label. A long text was already
+        scored sentence by sentence; a short one is only split when ``explain`` asks."""
+        text = prep.item.text
         whole = Evidence(text, 0, len(text), "text")
-        sentences = split_sentences(text) if explain and len(text) <= MAX_CHARS else []
-        if len(sentences) < 2:
-            return [whole for _ in names]
-        scores = self._classifier.predict([(normalise(s), context) for s in sentences])
+        if len(prep.pieces) > 1:
+            sentences, scores = list(prep.pieces), rows
+        else:
+            sentences = split_sentences(text) if explain else []
+            if len(sentences) < 2:
+                return [whole for _ in names]
+            scores = self._classifier.predict([(normalise(s), prep.context) for s in sentences])
         found = []
         for name in names:
             best = sentences[int(np.argmax(scores[:, CODEBOOK_LABELS.index(name)]))]
