@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "training"))
 
 from closeknit.analysis.encoder import OnnxEncoderClassifier, _pad  # noqa: E402
-from train import Coach, best_f1, load_rows  # noqa: E402
+from train import Coach, best_f1, f1_at, load_rows  # noqa: E402
 
 MODEL_FILE = "coach-encoder.int8.onnx"
 MAX_LENGTH = 128
@@ -132,12 +132,6 @@ def _stages(run: dict[str, object]) -> list[dict[str, object]]:
         run = json.loads((Path(str(run["init"])) / "training-run.json").read_text())
         stages.insert(0, {k: run.get(k) for k in keys} | {"data": run["data"]["sources"]})  # type: ignore[index]
     return stages
-
-
-def f1_at(probs: np.ndarray, gold: np.ndarray, threshold: float) -> float:
-    pred, truth = probs >= threshold, gold > 0.5
-    tp = float((pred & truth).sum())
-    return 2 * tp / (2 * tp + float((pred & ~truth).sum()) + float((~pred & truth).sum())) if tp else 0.0
 
 
 def recall_threshold(probs: np.ndarray, gold: np.ndarray, recall: float) -> float:

@@ -77,14 +77,18 @@ def collate(enc: list[list[list[int]]], idx: list[int], device: torch.device) ->
     return ids.to(device), mask.to(device), types.to(device)
 
 
+def f1_at(probs: np.ndarray, gold: np.ndarray, threshold: float) -> float:
+    """F1 of deciding ``probs >= threshold`` against binary ``gold``."""
+    pred, truth = probs >= threshold, gold > 0.5
+    tp = float((pred & truth).sum())
+    return 2 * tp / (2 * tp + float((pred & ~truth).sum()) + float((~pred & truth).sum())) if tp else 0.0
+
+
 def best_f1(probs: np.ndarray, gold: np.ndarray) -> tuple[float, float]:
+    """The best F1 over thresholds 0.05-0.95 (step 0.01), and that threshold."""
     best = (0.0, 0.5)
     for t in np.arange(0.05, 0.96, 0.01):
-        pred = probs >= t
-        tp = float((pred & (gold > 0.5)).sum())
-        fp = float((pred & (gold < 0.5)).sum())
-        fn = float((~pred & (gold > 0.5)).sum())
-        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        f1 = f1_at(probs, gold, float(t))
         if f1 > best[0]:
             best = (f1, float(t))
     return best
