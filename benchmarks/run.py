@@ -123,17 +123,6 @@ def speed_section(shared: Path) -> list[str]:
     return out
 
 
-_BULK = """
-import sys, time
-from pathlib import Path
-from closeknit.cli.main import run
-started = time.perf_counter()
-code = run(["--threads", "2", "analyze", "--jsonl", sys.argv[1], "--out", sys.argv[2]])
-hwm = next(line for line in Path("/proc/self/status").read_text().splitlines() if line.startswith("VmHWM:"))
-print(code, time.perf_counter() - started, int(hwm.split()[1]) / 1024)
-"""
-
-
 def bulk_section(shared: Path) -> list[str]:
     lines = (shared / "datasets" / "goemotions" / "test.tsv").read_text(encoding="utf-8").splitlines()
     texts = [line.split("\t")[0] for line in lines]
@@ -147,10 +136,11 @@ def bulk_section(shared: Path) -> list[str]:
         for n in (2_000, 20_000):
             src, dst = Path(tmp) / f"in{n}.jsonl", Path(tmp) / f"out{n}.jsonl"
             src.write_text("".join(json.dumps({"id": i, "text": texts[i % len(texts)]}) + "\n" for i in range(n)), encoding="utf-8")
-            done = subprocess.run([sys.executable, "-c", _BULK, str(src), str(dst)], capture_output=True, text=True, check=True)
-            code, seconds, rss = done.stdout.split()[-3:]
-            assert code == "0" and len(dst.read_text().splitlines()) == n
-            out.append(f"| {n:,} | {float(seconds):.1f} | {n / float(seconds):.0f} | {float(rss):.0f} |")
+            worker = [sys.executable, str(HERE / "speed_worker.py"), "bulk", str(src), str(dst)]
+            done = subprocess.run(worker, capture_output=True, text=True, check=True)
+            result = json.loads(done.stdout.strip().splitlines()[-1])
+            assert result["exit_code"] == 0 and len(dst.read_text().splitlines()) == n
+            out.append(f"| {n:,} | {result['seconds']:.1f} | {n / result['seconds']:.0f} | {result['peak_rss_mb']:.0f} |")
     out += ["", "Lines are read, analysed and written one batch at a time, so peak memory does not grow with the input.", ""]
     return out
 

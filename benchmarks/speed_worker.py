@@ -1,7 +1,9 @@
 """One speed measurement in a fresh process (so cold start and peak memory are real).
 
 Usage: python speed_worker.py {closeknit|baseline} TEXTS_FILE
-Prints one JSON object: cold start, batch throughput, single-message p50/p95, peak RSS.
+       python speed_worker.py bulk IN.jsonl OUT.jsonl
+Prints one JSON object: cold start, batch throughput, single-message p50/p95, peak RSS
+(or, for bulk, the CLI's exit code, seconds and peak RSS).
 Closeknit reads 256 messages at a time and sorts them by length; sentence-transformers
 sorts the whole input by length and encodes 64 at a time. The baseline is the obvious alternative: sentence-transformers + PyTorch encoding
 the same texts with the same base model (all-MiniLM-L6-v2) on the same threads.
@@ -51,7 +53,19 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def bulk(source: Path, target: Path) -> None:
+    """Time ``closeknit analyze --jsonl`` end to end and report its peak memory."""
+    from closeknit.cli.main import run
+
+    started = time.perf_counter()
+    code = run(["--threads", str(THREADS), "analyze", "--jsonl", str(source), "--out", str(target)])
+    print(json.dumps({"exit_code": code, "seconds": time.perf_counter() - started, "peak_rss_mb": peak_rss_mb()}))
+
+
 def main() -> None:
+    if sys.argv[1] == "bulk":
+        bulk(Path(sys.argv[2]), Path(sys.argv[3]))
+        return
     which, path = sys.argv[1], Path(sys.argv[2])
     texts = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     started = time.perf_counter()
